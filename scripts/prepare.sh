@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Prepare everything `make run` and `make test` need on a Debian 12 machine:
+# PostgreSQL 15 (Debian packages) with a running cluster and a database role
+# for the current user, an Odoo 18.0 source tree, and a Python virtual
+# environment holding Odoo's pinned requirements, Odoo itself and the
+# addon's own requirements. Every step is skipped when its result exists,
+# so a second run takes a few seconds.
+#
+# Environment:
+#   ODOO_SOURCE     an Odoo 18.0 source tree or tarball (optional)
+#   ODOO_CACHE_DIR  where the Odoo tree is kept
+#                   (default: ~/.cache/security_guard_crm/odoo-18.0)
+#   VENV            the virtual environment (default: .venv in the repository)
+#   PYTHON          the interpreter that creates it (default: python3)
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ODOO_CACHE_DIR="${ODOO_CACHE_DIR:-$HOME/.cache/security_guard_crm/odoo-18.0}"
+VENV="${VENV:-$REPO_DIR/.venv}"
+PYTHON="${PYTHON:-python3}"
+ODOO_URL="https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
+PG_VERSION=15
+
+log() { printf '[prepare] %s\n' "$*" >&2; }
+
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+
+apt_install() {
+    local missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+            || missing+=("$package")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        log "installing Debian packages: ${missing[*]}"
+        $SUDO apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+as_postgres() {
+    if [ -z "$SUDO" ]; then
+        runuser -u postgres -- "$@"
+    else
+        sudo -u postgres "$@"
+    fi
+}
+
+prepare_system_packages() {
+    # Build headers for psycopg2 and python-ldap, which have no wheels for
+    # the versions Odoo pins.
+    apt_install "postgresql-$PG_VERSION" "postgresql-client-$PG_VERSION" \
+        libpq-dev libldap2-dev libsasl2-dev python3-venv python3-dev \
+        build-essential curl fonts-noto-core
+}
+
+prepare_postgresql() {
+    if ! pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" '$1 == v && $2 == "main"' | grep -q .; then
+        log "creating the PostgreSQL $PG_VERSION cluster"
+        $SUDO pg_createcluster "$PG_VERSION" main >/dev/null
+    fi
+    if ! pg_lsclusters -h | awk -v v="$PG_VERSION" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
+        log "starting the PostgreSQL $PG_VERSION cluster"
+        $SUDO pg_ctlcluster "$PG_VERSION" main start
+    fi
+    local role
+    role="$(id -un)"
+    # Odoo refuses to connect as "postgres", so the current user gets its own
+    # role, reached through the local socket with peer authentication.
+    if ! as_postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$role'" | grep -q 1; then
+        as_postgres createuser --createdb --superuser "$role"
+        log "created the PostgreSQL role $role"
+    fi
+}
+
+prepare_odoo_source() {
+    if [ -f "$ODOO_CACHE_DIR/odoo-bin" ]; then
+        if [ -n "${ODOO_SOURCE:-}" ]; then
+            log "ODOO_SOURCE is set but $ODOO_CACHE_DIR exists; remove it to use ODOO_SOURCE"
+        fi
+        return
+    fi
+    local tmp="$ODOO_CACHE_DIR.partial"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    if [ -n "${ODOO_SOURCE:-}" ] && [ -d "$ODOO_SOURCE" ]; then
+        log "copying Odoo from $ODOO_SOURCE"
+        cp -a "$ODOO_SOURCE/." "$tmp/"
+    else
+        local tarball="${ODOO_SOURCE:-}"
+        if [ -z "$tarball" ]; then
+            tarball="$tmp.tar.gz"
+            log "downloading Odoo 18.0 from $ODOO_URL"
+            curl -fL --retry 3 -o "$tarball" "$ODOO_URL"
+        fi
+        log "unpacking $tarball"
+        tar -xzf "$tarball" -C "$tmp" --strip-components=1
+    fi
+    if [ ! -f "$tmp/odoo-bin" ] || ! grep -q "18, 0" "$tmp/odoo/release.py"; then
+        log "the Odoo source in $tmp is not an Odoo 18.0 tree"
+        exit 1
+    fi
+    mv "$tmp" "$ODOO_CACHE_DIR"
+    rm -f "$tmp.tar.gz"
+}
+
+prepare_virtualenv() {
+    local stamp="$VENV/.security_guard_crm-prepared"
+    local wanted
+    wanted="$(cat "$ODOO_CACHE_DIR/requirements.txt" "$REPO_DIR/requirements.txt" \
+        "$REPO_DIR/requirements-test.txt" | sha1sum | cut -d' ' -f1) $ODOO_CACHE_DIR"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        return
+    fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        log "creating the virtual environment $VENV"
+        "$PYTHON" -m venv "$VENV"
+    fi
+    local pip=("$VENV/bin/python" -m pip --disable-pip-version-check -q)
+    "${pip[@]}" install --upgrade "pip<25" wheel
+    # cbor2 5.4.2, pinned by Odoo, no longer builds with setuptools 70 or
+    # newer, so it is built without isolation against an older setuptools
+    # (and setuptools_scm, which gives it its version number).
+    "${pip[@]}" install "setuptools<70" "setuptools_scm<8"
+    log "installing Odoo's pinned requirements (a few minutes the first time)"
+    "${pip[@]}" install --no-build-isolation "cbor2==5.4.2"
+    "${pip[@]}" install -r "$ODOO_CACHE_DIR/requirements.txt"
+    log "installing Odoo from $ODOO_CACHE_DIR"
+    "${pip[@]}" install --no-deps --no-build-isolation -e "$ODOO_CACHE_DIR"
+    log "installing the addon's requirements"
+    "${pip[@]}" install -r "$REPO_DIR/requirements.txt" -r "$REPO_DIR/requirements-test.txt"
+    echo "$wanted" > "$stamp"
+}
+
+prepare_system_packages
+prepare_postgresql
+prepare_odoo_source
+prepare_virtualenv
+log "ready: Odoo in $ODOO_CACHE_DIR, Python in $VENV"
