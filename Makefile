@@ -4,7 +4,7 @@ PORT ?= 8069
 DB ?= security_guard_crm
 TEST_DB ?= security_guard_crm_test
 
-.PHONY: run test prepare
+.PHONY: run test prepare pot
 
 prepare:
 	scripts/prepare.sh
@@ -14,3 +14,7 @@ run:
 
 test:
 	TEST_DB=$(TEST_DB) scripts/test.sh
+
+# Export the translation template and merge it into ar.po (needs gettext).
+pot:
+	scripts/export_pot.sh
