@@ -12,6 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -199,3 +200,29 @@ def test_installed_wheel_manifest(wheel_path, tmp_path_factory, manifest, monkey
     assert loaded["addons_path"] == str(target / "odoo" / "addons")
     missing = [name for name in manifest["data"] if not (installed_dir / name).is_file()]
     assert not missing, f"data files missing from {installed_dir}: {missing}"
+
+
+def test_description_page_plain_html():
+    """The Apps description page is UTF-8 HTML without scripts or missing images.
+
+    Odoo 18 warns about an XML declaration in this page and sanitizes it
+    before display, so scripts and event handlers would only be dropped.
+    """
+    page_path = ADDON_DIR / "static" / "description" / "index.html"
+    text = page_path.read_bytes().decode("utf-8")
+    root = lxml.html.fromstring(f"<div>{text}</div>")
+
+    scripts = [element.tag for element in root.iter("script", "iframe", "object", "embed")]
+    handlers = [
+        f"<{element.tag} {name}>"
+        for element in root.iter()
+        for name in element.attrib
+        if name.lower().startswith("on")
+    ]
+    images = [element.get("src") for element in root.iter("img")]
+    missing_images = [src for src in images if not (page_path.parent / src).is_file()]
+    assert not text.startswith("<?xml"), f"{page_path} starts with an XML declaration"
+    assert root.find(".//h2") is not None, f"{page_path} has no <h2> title"
+    assert not scripts, f"{page_path} contains {scripts}"
+    assert not handlers, f"{page_path} has event handler attributes: {handlers}"
+    assert not missing_images, f"{page_path} shows images that are missing: {missing_images}"
