@@ -192,9 +192,12 @@ class SecuritySiteLicense(models.Model):
 
         created = 0
         for site_license in to_update - without_expiry:
+            # The summary is stored text, so it is written in the language of
+            # the person who reads it.
+            responsible_env = self.with_context(lang=site_license.user_id.lang).env
             activity_vals = {
                 "date_deadline": site_license._get_renewal_deadline(today),
-                "summary": self.env._(
+                "summary": responsible_env._(
                     "Renew licence %(license)s before %(expiry)s",
                     license=site_license.name,
                     expiry=site_license.date_expiry,
