@@ -1,2 +1,4 @@
 from . import test_install
 from . import test_identifiers
+from . import test_partner
+from . import test_tag
