@@ -1,0 +1,110 @@
+"""Company identifiers of the Gulf states that python-stdnum does not cover.
+
+Each number has the functions of a python-stdnum module: ``compact()`` gives
+the minimal form, ``validate()`` returns the compact number or raises a
+:class:`stdnum.exceptions.ValidationError` subclass, and ``is_valid()``
+returns a boolean. Arabic-Indic digits (as typed on an Arabic keyboard) are
+read as their ASCII equivalents.
+
+This module is plain Python: it imports nothing from Odoo.
+"""
+
+import re
+
+from stdnum.exceptions import InvalidFormat, InvalidLength, ValidationError
+from stdnum.util import clean, isdigits
+
+# U+0660..U+0669 (Arabic-Indic) and U+06F0..U+06F9 (Extended Arabic-Indic,
+# used in Persian and Urdu) to 0..9.
+_ARABIC_DIGITS = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "01234567890123456789",
+)
+
+_AE_TRADE_LICENSE_RE = re.compile(r"^[A-Z0-9]+$")
+AE_TRADE_LICENSE_MIN_LENGTH = 4
+AE_TRADE_LICENSE_MAX_LENGTH = 20
+
+
+def _to_ascii_digits(number):
+    return number.translate(_ARABIC_DIGITS)
+
+
+def sa_cr_compact(number):
+    """Convert a Saudi commercial registration number to its minimal form.
+
+    Spaces and hyphens are removed and Arabic-Indic digits become ASCII.
+    """
+    return clean(_to_ascii_digits(number), " -").strip()
+
+
+def sa_cr_validate(number):
+    """Check a Saudi commercial registration (CR) number and return it compact.
+
+    A CR number has exactly 10 digits.
+
+    :raises InvalidFormat: the number contains something other than digits
+    :raises InvalidLength: the number does not have 10 digits
+    """
+    # NOTE: the leading digits, which identify the issuing office, are not
+    # checked because this module has no authoritative list of the codes.
+    number = sa_cr_compact(number)
+    if not isdigits(number):
+        raise InvalidFormat()
+    if len(number) != 10:
+        raise InvalidLength()
+    return number
+
+
+def sa_cr_is_valid(number):
+    """Return whether the number is a valid Saudi commercial registration."""
+    try:
+        return bool(sa_cr_validate(number))
+    except ValidationError:
+        return False
+
+
+def ae_trade_license_compact(number):
+    """Convert a UAE trade licence number to its minimal form.
+
+    Spaces, hyphens, slashes and dots are removed, letters are upper-cased and
+    Arabic-Indic digits become ASCII, so "cn-1234567" becomes "CN1234567".
+    """
+    return clean(_to_ascii_digits(number), " -/.").strip().upper()
+
+
+def ae_trade_license_validate(number):
+    """Check a UAE trade licence number and return it compact.
+
+    Each emirate and free zone numbers its licences its own way, some with
+    digits only and some with a prefix such as "CN-", and this module knows
+    of no check digit in any of them. So it only checks the shape: 4 to 20
+    Latin letters and digits, with at least one digit.
+
+    :raises InvalidFormat: the number contains other characters or no digit
+    :raises InvalidLength: the number is shorter than 4 or longer than 20
+    """
+    number = ae_trade_license_compact(number)
+    if not _AE_TRADE_LICENSE_RE.match(number):
+        raise InvalidFormat()
+    if not any(char.isdigit() for char in number):
+        raise InvalidFormat()
+    if not AE_TRADE_LICENSE_MIN_LENGTH <= len(number) <= AE_TRADE_LICENSE_MAX_LENGTH:
+        raise InvalidLength()
+    return number
+
+
+def ae_trade_license_is_valid(number):
+    """Return whether the number has the shape of a UAE trade licence number."""
+    try:
+        return bool(ae_trade_license_validate(number))
+    except ValidationError:
+        return False
+
+
+COMPANY_REGISTRY_VALIDATORS = {
+    "SA": sa_cr_validate,
+    "AE": ae_trade_license_validate,
+}
+"""Validator of the ``company_registry`` number, by ISO country code."""
