@@ -112,7 +112,8 @@ class AccessScenario:
             "security.site", {"name": f"North Gate {self.run_id}", "partner_id": self.partner_id}
         )
         self.license_type_id = self._admin_create(
-            "security.license.type", {"name": f"Civil Defence {self.run_id}"}
+            "security.license.type",
+            {"name": f"Civil Defence {self.run_id}", "company_id": self.company_id},
         )
         self.record_ids = {
             "security.tag": self._admin_create(
@@ -177,7 +178,7 @@ class AccessScenario:
         if model == "security.tag":
             return {"name": name, "company_id": self.company_id}
         if model == "security.license.type":
-            return {"name": name}
+            return {"name": name, "company_id": self.company_id}
         if model == "security.site":
             return {"name": name, "partner_id": self.partner_id}
         if model == "security.site.license":

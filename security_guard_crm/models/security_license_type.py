@@ -9,6 +9,10 @@ class SecurityLicenseType(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        help="Leave empty to share the licence type between all companies.",
+    )
     issuing_authority = fields.Char(
         translate=True,
         help="Authority that usually issues this type of licence; "

@@ -41,6 +41,7 @@ class SecuritySiteLicense(models.Model):
         string="Licence Type",
         required=True,
         tracking=True,
+        check_company=True,
     )
     issuing_authority = fields.Char(
         compute="_compute_issuing_authority",

@@ -296,8 +296,11 @@ class TestAccess(SecurityGuardCase):
 
     def test_license_types_company_bound(self):
         """A licence type of company A is hidden from a manager of company B."""
-        self._skip_unless_field("security.license.type", "company_id")
-        license_type = self.license_type.with_user(self.user_manager_b)
+        license_type = (
+            self.env["security.license.type"]
+            .create({"name": "Company A permit", "company_id": self.company.id})
+            .with_user(self.user_manager_b)
+        )
 
         self.assertFalse(license_type.has_access("read"))
         with self.assertRaises(AccessError):
