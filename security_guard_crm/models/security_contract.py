@@ -82,6 +82,8 @@ class SecurityContract(models.Model):
             ("expired", "Expired"),
             ("terminated", "Terminated"),
         ],
+        string="Status",
+        group_expand=True,
         default="draft",
         required=True,
         copy=False,
@@ -538,14 +540,16 @@ class SecurityContract(models.Model):
             lambda contract: contract.renewal_activity_date_end != contract.date_end
         )
         for contract in to_remind:
+            user = contract._get_renewal_user()
+            user_env = self.with_context(lang=user.lang).env
             contract.activity_schedule(
                 "security_guard_crm.mail_activity_type_contract_renewal",
-                summary=self.env._(
+                summary=user_env._(
                     "Contract %(reference)s ends on %(date_end)s",
                     reference=contract.name,
-                    date_end=format_date(self.env, contract.date_end),
+                    date_end=format_date(user_env, contract.date_end),
                 ),
-                user_id=contract._get_renewal_user().id,
+                user_id=user.id,
             )
             contract.renewal_activity_date_end = contract.date_end
 

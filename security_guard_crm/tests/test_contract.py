@@ -398,6 +398,18 @@ class TestContractAccess(ContractCase):
         self.assertNotIn("payment_term_id", fields)
         self.assertNotIn("billing_cycle", fields)
 
+    def test_operations_opens_views(self):
+        """An operations user loads every contract view, and the form shows no billing field."""
+        contract = self.contract.with_user(self.user_operations)
+
+        views = contract.get_views(
+            [(False, "list"), (False, "kanban"), (False, "form"), (False, "search")]
+        )
+        form = Form(contract)
+
+        self.assertNotIn("payment_term_id", views["views"]["form"]["arch"])
+        self.assertEqual(form.date_end, "2026-12-31")
+
     def test_billing_reads_money(self):
         """A billing user reads and sets the payment terms."""
         contract = self.contract.with_user(self.user_billing)
