@@ -549,6 +549,9 @@ class TestContractCron(ContractCase):
 class TestContractReport(ContractCase):
     def setUp(self):
         super().setUp()
+        # The report is printed in the client's language, which is Arabic in a
+        # database created with Arabic loaded.
+        self.client.lang = "en_US"
         self.contract.write(
             {
                 "payment_term_id": self.payment_term.id,
