@@ -179,6 +179,11 @@ class SecurityContract(models.Model):
         for contract in self:
             contract.site_count = len(contract.site_ids)
 
+    @api.depends("amendment_ids")
+    def _compute_amendment_count(self):
+        for contract in self:
+            contract.amendment_count = len(contract.amendment_ids)
+
     @api.depends("date_start", "date_end")
     def _compute_duration_days(self):
         for contract in self:
@@ -227,11 +232,6 @@ class SecurityContract(models.Model):
             return ["!"] + expression.normalize_domain(domain)
         return domain
 
-    @api.depends("amendment_ids")
-    def _compute_amendment_count(self):
-        for contract in self:
-            contract.amendment_count = len(contract.amendment_ids)
-
     @api.onchange("partner_id")
     def _onchange_partner_id(self):
         """Drop the sites and contacts of the previous client and propose
@@ -243,7 +243,7 @@ class SecurityContract(models.Model):
         if self.renewal_contact_id.parent_id != partner:
             self.renewal_contact_id = self._find_contact_by_role(partner, "renewal")
         if partner and not self.payment_term_id:
-            self.payment_term_id = partner.property_payment_term_id
+            self.payment_term_id = partner.with_company(self.company_id).property_payment_term_id
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -62,6 +62,8 @@ class SecurityContractAmendment(models.Model):
     def _onchange_contract_id(self):
         """Number a new amendment after those already on the contract form,
         including the ones added there and not saved yet."""
+        if not self.contract_id:
+            return
         siblings = self.contract_id.amendment_ids - self
         if not self._origin or not self.name or self.name in siblings.mapped("name"):
             self.name = str(self._highest_number(siblings.mapped("name")) + 1)
