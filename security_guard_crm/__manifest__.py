@@ -38,6 +38,7 @@
         "views/ir_attachment_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        "report/security_contract_report.xml",
     ],
     "demo": [
         "demo/security_demo.xml",

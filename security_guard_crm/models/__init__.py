@@ -8,3 +8,4 @@ from . import security_site
 from . import security_site_license
 from . import security_contract
 from . import security_contract_amendment
+from . import report_contract_summary

@@ -6,3 +6,5 @@ from . import test_partner
 from . import test_tag
 from . import test_access
 from . import test_access_http
+from . import test_contract
+from . import test_amendment
