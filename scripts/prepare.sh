@@ -54,6 +54,20 @@ prepare_system_packages() {
         build-essential curl fonts-noto-core
 }
 
+prepare_rtlcss() {
+    # Odoo converts its style sheets for right-to-left languages (Arabic)
+    # with the rtlcss command; without it Arabic screens are laid out left
+    # to right. Debian packages no rtlcss, so it comes from the npm registry.
+    if command -v rtlcss >/dev/null; then
+        return
+    fi
+    if ! command -v npm >/dev/null; then
+        apt_install nodejs npm
+    fi
+    log "installing rtlcss from the npm registry"
+    $SUDO npm install --global --silent "rtlcss@4"
+}
+
 prepare_postgresql() {
     if ! pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" '$1 == v && $2 == "main"' | grep -q .; then
         log "creating the PostgreSQL $PG_VERSION cluster"
@@ -133,6 +147,7 @@ prepare_virtualenv() {
 }
 
 prepare_system_packages
+prepare_rtlcss
 prepare_postgresql
 prepare_odoo_source
 prepare_virtualenv
