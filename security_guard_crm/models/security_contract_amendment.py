@@ -83,8 +83,10 @@ class SecurityContractAmendment(models.Model):
             [(vals.get("name"), vals.get("contract_id")) for vals in vals_list]
         )
         amendments = super().create(vals_list)
+        # A log note needs no sender address, so users without an email
+        # address can still record amendments.
         for amendment in amendments:
-            amendment.contract_id.message_post(
+            amendment.contract_id._message_log(
                 body=self.env._(
                     "Amendment %(number)s added: %(summary)s",
                     number=amendment.name,
