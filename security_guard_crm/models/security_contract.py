@@ -136,9 +136,13 @@ class SecurityContract(models.Model):
         string="Signed Contract",
         attachment=True,
         copy=False,
-        help="Certified copy of the contract signed by both parties.",
+        groups="security_guard_crm.group_billing",
+        help="Certified copy of the contract signed by both parties. "
+        "It shows the prices, so only billing users open it.",
     )
-    signed_contract_filename = fields.Char(copy=False)
+    signed_contract_filename = fields.Char(
+        copy=False, groups="security_guard_crm.group_billing"
+    )
     compliance_certificate_file = fields.Binary(
         string="Compliance Certificate",
         attachment=True,

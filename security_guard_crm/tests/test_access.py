@@ -178,6 +178,10 @@ class TestAccess(SecurityGuardCase):
             # an x2many is empty (`(field, "!=", False)`). Only a search
             # through the related records is denied, which is checked here.
             search_path = f"{field_name}.{self.env[field.comodel_name]._rec_name}"
+        elif not field.column_type:
+            # A binary field stored as attachment has no column either, and
+            # nothing to search through.
+            search_path = None
         for role, user in self.users_by_role.items():
             record_as_user = record.with_user(user)
             allowed = role in allowed_roles
@@ -193,8 +197,9 @@ class TestAccess(SecurityGuardCase):
                     record_as_user.read(["name"])
                     with self.assertRaises(AccessError):
                         record_as_user.read([field_name])
-                    with self.assertRaises(AccessError):
-                        record_as_user.search([(search_path, "!=", False)])
+                    if search_path:
+                        with self.assertRaises(AccessError):
+                            record_as_user.search([(search_path, "!=", False)])
                     self.assertNotIn(field_name, record_as_user.fields_get())
 
     def _run_operation(self, user, model, letter):
@@ -322,6 +327,12 @@ class TestAccess(SecurityGuardCase):
         """Only billing users read a contract's billing contact."""
         self._assert_field_readable_only_by(
             self.contract, "billing_contact_id", {"billing", "manager"}
+        )
+
+    def test_contract_signed_copy_billing_only(self):
+        """Only billing users open the signed contract, which shows the prices."""
+        self._assert_field_readable_only_by(
+            self.contract, "signed_contract_file", {"billing", "manager"}
         )
 
     def test_site_licenses_operational_only(self):
