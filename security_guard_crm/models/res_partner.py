@@ -329,3 +329,17 @@ class ResPartner(models.Model):
                 for model_name, res_ids in ids_by_model.items()
             ]
         )
+
+    @api.model
+    def get_import_templates(self):
+        """Offer the security clients template first when importing from the
+        Clients list, whose action context sets ``default_is_security_client``."""
+        templates = super().get_import_templates()
+        if self.env.context.get("default_is_security_client"):
+            client_template = {
+                "label": self.env._("Import Template for Security Clients"),
+                "template": "/security_guard_crm/static/xls/"
+                "res_partner_security_client_import_template.xlsx",
+            }
+            templates = [client_template, *templates]
+        return templates

@@ -562,3 +562,12 @@ class SecurityContract(models.Model):
             len(expired),
             len(to_remind),
         )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Contracts"),
+                "template": "/security_guard_crm/static/xls/security_contract_import_template.xlsx",
+            }
+        ]

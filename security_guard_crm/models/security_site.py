@@ -343,3 +343,12 @@ class SecuritySite(models.Model):
         linking a contract from the site side only checks access to the site."""
         if "contract_ids" in vals:
             self.env["security.contract"].check_access("write")
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Sites"),
+                "template": "/security_guard_crm/static/xls/security_site_import_template.xlsx",
+            }
+        ]

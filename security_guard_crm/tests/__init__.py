@@ -9,3 +9,4 @@ from . import test_access_http
 from . import test_contract
 from . import test_amendment
 from . import test_translation
+from . import test_import
