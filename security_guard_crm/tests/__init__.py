@@ -8,3 +8,4 @@ from . import test_access
 from . import test_access_http
 from . import test_contract
 from . import test_amendment
+from . import test_demo
