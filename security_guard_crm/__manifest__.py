@@ -41,6 +41,11 @@
         "report/security_contract_report.xml",
     ],
     "demo": [
-        "demo/security_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/security_site_demo.xml",
+        "demo/security_site_license_demo.xml",
+        "demo/security_contract_demo.xml",
+        "demo/ir_attachment_demo.xml",
     ],
 }

@@ -10,3 +10,4 @@ from . import test_contract
 from . import test_amendment
 from . import test_translation
 from . import test_import
+from . import test_demo
