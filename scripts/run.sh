@@ -12,7 +12,7 @@ mkdir -p "$STATE_DIR"
 if ! module_installed "$DB"; then
     log "creating the database $DB with security_guard_crm, demo data and Arabic"
     "${ODOO_BIN[@]}" --addons-path="$ADDONS_PATH" --data-dir="$STATE_DIR/data" \
-        -d "$DB" -i security_guard_crm --load-language=ar_001 \
+        -d "$DB" -i security_guard_crm --load-language=en_US,ar_001 \
         --stop-after-init --log-level=warn
 fi
 

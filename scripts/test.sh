@@ -27,7 +27,7 @@ drop_database "$TEST_DB"
 drop_database "$E2E_DB"
 log "installing security_guard_crm with demo data into $TEST_DB"
 "${ODOO_BIN[@]}" --addons-path="$ADDONS_PATH" --data-dir="$STATE_DIR/data" \
-    -d "$TEST_DB" -i security_guard_crm --load-language=ar_001 \
+    -d "$TEST_DB" -i security_guard_crm --load-language=en_US,ar_001 \
     --stop-after-init --logfile="$LOG_DIR/install-demo.log"
 
 createdb -T "$TEST_DB" "$E2E_DB"
