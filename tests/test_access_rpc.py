@@ -10,68 +10,12 @@ from itertools import count
 
 import pytest
 
+from odoo.addons.security_guard_crm.tests.access_matrix import ACCESS_MATRIX
+
 from .rpc import JsonRpcClient, RpcError
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
 
-# Model rights per role: R read, W write, C create, D delete (unlink).
-# The same table is in docs/access.md and in the addon's test_access.py.
-ACCESS_MATRIX = {
-    "security.tag": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWC",
-        "billing": "RWC",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.license.type": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "R",
-        "billing": "",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.site": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWC",
-        "billing": "R",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.site.license": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWCD",
-        "billing": "",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.contract": {
-        "guard": "",
-        "supervisor": "",
-        "operations": "R",
-        "billing": "RWC",
-        "custodian": "",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.contract.amendment": {
-        "guard": "",
-        "supervisor": "",
-        "operations": "R",
-        "billing": "RWCD",
-        "custodian": "",
-        "manager": "RWCD",
-        "employee": "",
-    },
-}
 GROUP_BY_ROLE = {
     "guard": ("security_guard_crm", "group_guard"),
     "supervisor": ("security_guard_crm", "group_supervisor"),

@@ -7,67 +7,9 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
+from .access_matrix import ACCESS_MATRIX
 from .common import SecurityGuardCase
 
-# Model rights per role: R read, W write, C create, D delete (unlink).
-# "employee" is a plain internal user (base.group_user) without any role of
-# the addon. docs/access.md shows the same table.
-ACCESS_MATRIX = {
-    "security.tag": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWC",
-        "billing": "RWC",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.license.type": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "R",
-        "billing": "",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.site": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWC",
-        "billing": "R",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.site.license": {
-        "guard": "R",
-        "supervisor": "R",
-        "operations": "RWCD",
-        "billing": "",
-        "custodian": "R",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.contract": {
-        "guard": "",
-        "supervisor": "",
-        "operations": "R",
-        "billing": "RWC",
-        "custodian": "",
-        "manager": "RWCD",
-        "employee": "",
-    },
-    "security.contract.amendment": {
-        "guard": "",
-        "supervisor": "",
-        "operations": "R",
-        "billing": "RWCD",
-        "custodian": "",
-        "manager": "RWCD",
-        "employee": "",
-    },
-}
 OPERATIONS = {"R": "read", "W": "write", "C": "create", "D": "unlink"}
 
 # Models whose records belong to one company, hidden from the users of others.

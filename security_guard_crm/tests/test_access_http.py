@@ -4,8 +4,8 @@ from odoo.tests import tagged
 from odoo.tests.common import HttpCase, JsonRpcException
 from odoo.tools import mute_logger
 
+from .access_matrix import ACCESS_MATRIX
 from .common import SecurityGuardCase
-from .test_access import ACCESS_MATRIX
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
 
