@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Prepare everything `make run` and `make test` need on a Debian 12 machine:
-# PostgreSQL 15 (Debian packages) with a running cluster and a database role
-# for the current user, an Odoo 18.0 source tree, and a Python virtual
-# environment holding Odoo's pinned requirements, Odoo itself and the
-# addon's own requirements. Every step is skipped when its result exists,
-# so a second run takes a few seconds.
+# Prepare everything `make run` and `make test` need on a Debian 12 machine.
+# That is PostgreSQL 15 from Debian packages, with a running cluster and a
+# database role for the current user, and rtlcss for Arabic screens. It is
+# also an Odoo 18.0 source tree and a Python virtual environment with Odoo's
+# pinned requirements, Odoo itself and the addon's own requirements.
+# Every step is skipped when its result exists, so a second run takes a few
+# seconds.
 #
 # Environment:
 #   ODOO_SOURCE     an Odoo 18.0 source tree or tarball (optional)
