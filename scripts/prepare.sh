@@ -15,14 +15,10 @@
 #   PYTHON          the interpreter that creates it (default: python3)
 set -euo pipefail
 
-REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ODOO_CACHE_DIR="${ODOO_CACHE_DIR:-$HOME/.cache/security_guard_crm/odoo-18.0}"
-VENV="${VENV:-$REPO_DIR/.venv}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PYTHON="${PYTHON:-python3}"
 ODOO_URL="https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
 PG_VERSION=15
-
-log() { printf '[prepare] %s\n' "$*" >&2; }
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
@@ -89,41 +85,38 @@ prepare_postgresql() {
 }
 
 prepare_odoo_source() {
-    if [ -f "$ODOO_CACHE_DIR/odoo-bin" ]; then
-        if [ -n "${ODOO_SOURCE:-}" ]; then
-            log "ODOO_SOURCE is set but $ODOO_CACHE_DIR exists; remove it to use ODOO_SOURCE"
-        fi
+    if [ -f "$ODOO_DIR/odoo-bin" ]; then
         return
     fi
-    local tmp="$ODOO_CACHE_DIR.partial"
-    rm -rf "$tmp"
-    mkdir -p "$tmp"
     if [ -n "${ODOO_SOURCE:-}" ] && [ -d "$ODOO_SOURCE" ]; then
-        log "copying Odoo from $ODOO_SOURCE"
-        cp -a "$ODOO_SOURCE/." "$tmp/"
-    else
-        local tarball="${ODOO_SOURCE:-}"
-        if [ -z "$tarball" ]; then
-            tarball="$tmp.tar.gz"
-            log "downloading Odoo 18.0 from $ODOO_URL"
-            curl -fL --retry 3 -o "$tarball" "$ODOO_URL"
-        fi
-        log "unpacking $tarball"
-        tar -xzf "$tarball" -C "$tmp" --strip-components=1
-    fi
-    if [ ! -f "$tmp/odoo-bin" ] || ! grep -q "18, 0" "$tmp/odoo/release.py"; then
-        log "the Odoo source in $tmp is not an Odoo 18.0 tree"
+        log "ODOO_SOURCE=$ODOO_SOURCE has no odoo-bin: point it to an Odoo 18.0 source tree"
         exit 1
     fi
-    mv "$tmp" "$ODOO_CACHE_DIR"
+    local tmp="$ODOO_DIR.partial"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    local tarball="${ODOO_SOURCE:-}"
+    if [ -z "$tarball" ]; then
+        tarball="$tmp.tar.gz"
+        log "downloading Odoo 18.0 from $ODOO_URL"
+        curl -fL --retry 3 -o "$tarball" "$ODOO_URL"
+    fi
+    log "unpacking $tarball into $ODOO_DIR"
+    tar -xzf "$tarball" -C "$tmp" --strip-components=1
+    if [ ! -f "$tmp/odoo-bin" ] || ! grep -q "18, 0" "$tmp/odoo/release.py"; then
+        log "$tarball does not hold an Odoo 18.0 source tree"
+        rm -rf "$tmp"
+        exit 1
+    fi
+    mv "$tmp" "$ODOO_DIR"
     rm -f "$tmp.tar.gz"
 }
 
 prepare_virtualenv() {
     local stamp="$VENV/.security_guard_crm-prepared"
     local wanted
-    wanted="$(cat "$ODOO_CACHE_DIR/requirements.txt" "$REPO_DIR/requirements.txt" \
-        "$REPO_DIR/requirements-test.txt" | sha1sum | cut -d' ' -f1) $ODOO_CACHE_DIR"
+    wanted="$(cat "$ODOO_DIR/requirements.txt" "$REPO_DIR/requirements.txt" \
+        "$REPO_DIR/requirements-test.txt" | sha1sum | cut -d' ' -f1) $ODOO_DIR"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
         return
     fi
@@ -139,9 +132,9 @@ prepare_virtualenv() {
     "${pip[@]}" install "setuptools<70" "setuptools_scm<8"
     log "installing Odoo's pinned requirements (a few minutes the first time)"
     "${pip[@]}" install --no-build-isolation "cbor2==5.4.2"
-    "${pip[@]}" install -r "$ODOO_CACHE_DIR/requirements.txt"
-    log "installing Odoo from $ODOO_CACHE_DIR"
-    "${pip[@]}" install --no-deps --no-build-isolation -e "$ODOO_CACHE_DIR"
+    "${pip[@]}" install -r "$ODOO_DIR/requirements.txt"
+    log "installing Odoo from $ODOO_DIR"
+    "${pip[@]}" install --no-deps --no-build-isolation -e "$ODOO_DIR"
     log "installing the addon's requirements"
     "${pip[@]}" install -r "$REPO_DIR/requirements.txt" -r "$REPO_DIR/requirements-test.txt"
     echo "$wanted" > "$stamp"
@@ -152,4 +145,4 @@ prepare_rtlcss
 prepare_postgresql
 prepare_odoo_source
 prepare_virtualenv
-log "ready: Odoo in $ODOO_CACHE_DIR, Python in $VENV"
+log "ready: Odoo in $ODOO_DIR, Python in $VENV"
