@@ -103,6 +103,46 @@ def ae_trade_license_is_valid(number):
         return False
 
 
+def ae_trn_compact(number):
+    """Convert a UAE tax registration number (TRN) to its minimal form.
+
+    Spaces and hyphens and a leading "AE" are removed, and Arabic-Indic
+    digits become ASCII.
+    """
+    number = clean(_to_ascii_digits(number), " -").strip().upper()
+    if number.startswith("AE"):
+        number = number[2:]
+    return number
+
+
+def ae_trn_validate(number):
+    """Check a UAE tax registration number (TRN) and return it compact.
+
+    The Federal Tax Authority issues 15-digit TRNs that start with 100.
+
+    :raises InvalidFormat: the number has other characters or another prefix
+    :raises InvalidLength: the number does not have 15 digits
+    """
+    # NOTE: the last digits are not checked against a check digit, because
+    # the Federal Tax Authority publishes none.
+    number = ae_trn_compact(number)
+    if not isdigits(number):
+        raise InvalidFormat()
+    if len(number) != 15:
+        raise InvalidLength()
+    if not number.startswith("100"):
+        raise InvalidFormat()
+    return number
+
+
+def ae_trn_is_valid(number):
+    """Return whether the number is a valid UAE tax registration number."""
+    try:
+        return bool(ae_trn_validate(number))
+    except ValidationError:
+        return False
+
+
 COMPANY_REGISTRY_VALIDATORS = {
     "SA": sa_cr_validate,
     "AE": ae_trade_license_validate,

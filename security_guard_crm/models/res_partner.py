@@ -247,6 +247,23 @@ class ResPartner(models.Model):
             partner=self.display_name,
         )
 
+    @api.model
+    def check_vat_ae(self, vat):
+        """Check a UAE tax registration number for base_vat, which has no UAE rule."""
+        return identifiers.ae_trn_is_valid(vat)
+
+    @api.model
+    def _build_vat_error_message(self, country_code, wrong_vat, record_label):
+        if country_code != "ae":
+            return super()._build_vat_error_message(country_code, wrong_vat, record_label)
+        return "\n" + self.env._(
+            "The VAT number %(vat)s of %(partner)s is invalid: a UAE tax registration "
+            "number (TRN) has 15 digits and starts with 100, for example "
+            "100123456700003. Correct the number or leave the field empty.",
+            vat=wrong_vat,
+            partner=record_label,
+        )
+
     def _get_security_contacts(self, role):
         """Return the active contacts of the clients in self that have ``role``.
 

@@ -1,6 +1,7 @@
 from stdnum.exceptions import InvalidFormat, InvalidLength
 
-from odoo.tests import BaseCase
+from odoo.exceptions import ValidationError
+from odoo.tests import BaseCase, TransactionCase
 
 from ..models import identifiers
 
@@ -75,3 +76,54 @@ class TestIdentifiers(BaseCase):
                 "AE": identifiers.ae_trade_license_validate,
             },
         )
+
+    def test_ae_trn_valid(self):
+        """A 15-digit TRN starting with 100 is valid, with or without AE and spaces."""
+        for number, compact in [
+            ("100123456700003", "100123456700003"),
+            ("AE100123456700003", "100123456700003"),
+            ("100 1234 5670 0003", "100123456700003"),
+            ("\u0661\u0660\u0660123456700003", "100123456700003"),
+        ]:
+            with self.subTest(number=number):
+                self.assertEqual(identifiers.ae_trn_validate(number), compact)
+
+    def test_ae_trn_invalid(self):
+        """A TRN of the wrong length, prefix or characters is invalid."""
+        for number, error in [
+            ("10012345670000", InvalidLength),
+            ("1001234567000031", InvalidLength),
+            ("200123456700003", InvalidFormat),
+            ("100123456700O03", InvalidFormat),
+        ]:
+            with self.subTest(number=number):
+                with self.assertRaises(error):
+                    identifiers.ae_trn_validate(number)
+                self.assertFalse(identifiers.ae_trn_is_valid(number))
+
+
+class TestUaeVat(TransactionCase):
+    def test_partner_invalid_uae_vat(self):
+        """A UAE partner's VAT number must be a TRN; the error names the value."""
+        with self.assertRaisesRegex(ValidationError, r"AE12345.*15 digits"):
+            self.env["res.partner"].create(
+                {
+                    "name": "Dubai Marina Towers",
+                    "is_company": True,
+                    "country_id": self.env.ref("base.ae").id,
+                    "vat": "AE12345",
+                }
+            )
+
+    def test_partner_valid_uae_vat(self):
+        """A UAE partner with a valid TRN is saved."""
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Dubai Marina Towers",
+                "is_company": True,
+                "country_id": self.env.ref("base.ae").id,
+                "vat": "100123456700003",
+            }
+        )
+
+        self.assertEqual(partner.vat, "100123456700003")
