@@ -13,6 +13,10 @@ NATIONAL_ADDRESS_DIGITS = {
 }
 
 MAP_URL = "https://www.google.com/maps/search/?api=1&query={latitude},{longitude}"
+# Bounding box of Saudi Arabia in decimal degrees, rounded outwards, to catch
+# swapped or half-entered coordinates of Saudi sites.
+SAUDI_LATITUDE_RANGE = (16.0, 32.5)
+SAUDI_LONGITUDE_RANGE = (34.0, 56.0)
 
 
 class SecuritySite(models.Model):
@@ -227,6 +231,22 @@ class SecuritySite(models.Model):
                         site=site.name,
                     )
                 )
+            if site.country_id.code == "SA" and site._has_coordinates():
+                in_saudi_arabia = (
+                    SAUDI_LATITUDE_RANGE[0] <= site.latitude <= SAUDI_LATITUDE_RANGE[1]
+                    and SAUDI_LONGITUDE_RANGE[0] <= site.longitude <= SAUDI_LONGITUDE_RANGE[1]
+                )
+                if not in_saudi_arabia:
+                    raise ValidationError(
+                        self.env._(
+                            "The GPS position %(latitude)s, %(longitude)s of site %(site)s "
+                            "is outside Saudi Arabia, the country of its address. Enter "
+                            "both values, latitude first: Riyadh is 24.7136, 46.6753.",
+                            latitude=site.latitude,
+                            longitude=site.longitude,
+                            site=site.name,
+                        )
+                    )
 
     @api.constrains("country_id", "building_number", "zip", "additional_number")
     def _check_national_address(self):

@@ -38,7 +38,9 @@ class TestSite(SecurityGuardCase):
         ]
         for latitude, longitude in cases:
             with self.subTest(latitude=latitude, longitude=longitude):
-                site = self._create_site(latitude=latitude, longitude=longitude)
+                site = self._create_site(
+                    latitude=latitude, longitude=longitude, country_id=False
+                )
 
                 self.assertEqual(site.latitude, latitude)
                 self.assertEqual(site.longitude, longitude)
@@ -138,7 +140,7 @@ class TestSite(SecurityGuardCase):
 
     def test_map_url_equator(self):
         """A latitude of 0 with another longitude is a real position."""
-        site = self._create_site(latitude=0.0, longitude=32.5)
+        site = self._create_site(latitude=0.0, longitude=32.5, country_id=False)
 
         self.assertTrue(site.map_url)
 
@@ -352,3 +354,34 @@ class TestSite(SecurityGuardCase):
         self.assertEqual(self.site.contract_ids, self.contract)
         self.assertEqual(self.site.contract_count, 1)
         self.assertFalse(self.riyadh_site.contract_ids)
+
+    def test_gps_outside_saudi_arabia(self):
+        """A Saudi site's position must fall in Saudi Arabia; the error names both values."""
+        cases = [
+            (24.7136, 0.0),
+            (46.6753, 24.7136),
+            (0.0, 46.6753),
+            (51.5072, -0.1276),
+        ]
+        for latitude, longitude in cases:
+            with self.subTest(latitude=latitude, longitude=longitude):
+                with self.assertRaises(ValidationError) as caught:
+                    self._create_site(latitude=latitude, longitude=longitude)
+
+                self.assertIn(str(latitude), str(caught.exception))
+                self.assertIn("outside Saudi Arabia", str(caught.exception))
+
+    def test_gps_inside_saudi_arabia(self):
+        """Saudi sites in Riyadh, Jeddah, Dammam and Jubail keep their position."""
+        for latitude, longitude in [
+            (24.7136, 46.6753),
+            (21.4858, 39.1925),
+            (26.4207, 50.0888),
+            (27.0046, 49.6460),
+        ]:
+            with self.subTest(latitude=latitude, longitude=longitude):
+                site = self._create_site(latitude=latitude, longitude=longitude)
+
+                self.assertEqual(site.country_id.code, "SA")
+                self.assertEqual(site.latitude, latitude)
+
