@@ -855,3 +855,16 @@ class TestClientDocumentFiles(SecurityGuardCase):
 
         self.assertEqual(len(many), 8)
         self.assertEqual(queries[0], queries[1])
+
+
+class TestClientFileLayout(SecurityGuardCase):
+    def test_contact_cards_show_numbers_left_to_right(self):
+        """The contact cards of the client form write phone, mobile and email left to right."""
+        views = self.env["res.partner"].get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        for fname in ("phone", "mobile", "email"):
+            with self.subTest(field=fname):
+                fields = arch.xpath(f"//field[@name='child_ids']/kanban//field[@name='{fname}']")
+
+                self.assertTrue(fields)
+                self.assertIn("o_force_ltr", fields[0].get("class", "").split())
