@@ -868,3 +868,15 @@ class TestClientFileLayout(SecurityGuardCase):
 
                 self.assertTrue(fields)
                 self.assertIn("o_force_ltr", fields[0].get("class", "").split())
+
+    def test_site_licences_have_phone_cards(self):
+        """A site's licences have a kanban, which Odoo shows on phones instead of the list."""
+        views = self.env["security.site"].with_user(self.user_guard).get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+
+        licences = arch.xpath("//field[@name='license_ids']")
+
+        self.assertTrue(licences)
+        self.assertTrue(licences[0].xpath("./list"))
+        self.assertTrue(licences[0].xpath("./kanban//field[@name='name']"))
+        self.assertTrue(licences[0].xpath("./kanban//field[@name='state']"))
