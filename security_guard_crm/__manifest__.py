@@ -40,6 +40,9 @@
         "views/menus.xml",
         "report/security_contract_report.xml",
     ],
+    "assets": {
+        "web.assets_backend": ["security_guard_crm/static/src/scss/*.scss"],
+    },
     "demo": [
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",

@@ -81,8 +81,9 @@ class ResPartner(models.Model):
         string="Document Count",
         compute="_compute_security_document_count",
         groups="security_guard_crm.group_guard,security_guard_crm.group_billing",
-        help="Attachments of the client, its sites, site licences, contracts and "
-        "contract amendments that you are allowed to read.",
+        help="Attachments and document files, such as the signed contract, of the "
+        "client, its sites, site licences, contracts and contract amendments that "
+        "you are allowed to read.",
     )
 
     @api.depends_context("uid", "allowed_company_ids")
@@ -304,6 +305,27 @@ class ResPartner(models.Model):
             ("security.contract.amendment", "contract_id.partner_id"),
         ]
 
+    @api.model
+    def _get_security_document_fields(self):
+        """Return the binary fields of the source models that store documents.
+
+        Their files are attachments with ``res_field`` set, which ir.attachment
+        searches leave out unless the domain names ``res_field``. Images, such
+        as avatars, are not documents.
+
+        :return: dict {model name: list of field names}
+        """
+        document_fields = {}
+        for model_name, _client_path in self._get_security_document_sources():
+            document_fields[model_name] = [
+                field.name
+                for field in self.env[model_name]._fields.values()
+                if field.type == "binary"
+                and field.attachment
+                and not isinstance(field, fields.Image)
+            ]
+        return document_fields
+
     def _get_security_document_owners(self):
         """Map the records whose attachments are documents of the clients in self.
 
@@ -332,20 +354,34 @@ class ResPartner(models.Model):
     def _get_security_document_domain(self, owners=None):
         """Return the ir.attachment domain of the documents of the clients in self.
 
+        The documents are the plain attachments of the owners and the files
+        of their document fields. Because the domain names ``res_field``,
+        ir.attachment's search keeps the field files, but it still drops those
+        of a field whose ``groups`` the user lacks, such as the signed
+        contract for operations users.
+
         :param dict owners: result of ``_get_security_document_owners()``,
             computed when not given
         """
         if owners is None:
             owners = self._get_security_document_owners()
+        document_fields = self._get_security_document_fields()
         ids_by_model = defaultdict(list)
         for model_name, res_id in owners:
             ids_by_model[model_name].append(res_id)
-        return expression.OR(
-            [
-                [("res_model", "=", model_name), ("res_id", "in", res_ids)]
-                for model_name, res_ids in ids_by_model.items()
-            ]
-        )
+        domains = []
+        for model_name, res_ids in ids_by_model.items():
+            field_domain = [("res_field", "=", False)]
+            if document_fields.get(model_name):
+                field_domain = expression.OR(
+                    [field_domain, [("res_field", "in", document_fields[model_name])]]
+                )
+            domains.append(
+                expression.AND(
+                    [[("res_model", "=", model_name), ("res_id", "in", res_ids)], field_domain]
+                )
+            )
+        return expression.OR(domains)
 
     @api.model
     def get_import_templates(self):

@@ -1,6 +1,8 @@
 import base64
 from ast import literal_eval
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
@@ -652,3 +654,229 @@ class TestSecuritySettings(SecurityGuardCase):
 
         self.assertEqual(self.company.security_license_warning_days, 45)
         self.assertEqual(self.company.security_contract_notice_days, 90)
+
+
+# A valid 1x1 PNG, so that the partner avatar (an image field) has a file.
+PNG_1PX = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+    "kgAAAABJRU5ErkJggg=="
+)
+
+
+class TestClientDocumentFiles(SecurityGuardCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        pdf = base64.b64encode(b"%PDF-1.4")
+        cls.amendment = cls.env["security.contract.amendment"].create(
+            {
+                "name": "AMD-1",
+                "contract_id": cls.contract.id,
+                "summary": "Two more guards at the emergency entrance.",
+                "document_file": pdf,
+                "document_filename": "Amendment 1 signed.pdf",
+            }
+        )
+        cls.contract.write(
+            {
+                "signed_contract_file": pdf,
+                "signed_contract_filename": "Contract KFGH signed.pdf",
+                # No file name: the documents list falls back to the field label.
+                "compliance_certificate_file": pdf,
+            }
+        )
+        cls.license.write({"document": pdf, "document_filename": "Civil defence licence.png"})
+        cls.client.image_1920 = PNG_1PX
+        cls.plain = cls.env["ir.attachment"].create(
+            {
+                "name": "Site survey.pdf",
+                "res_model": "res.partner",
+                "res_id": cls.client.id,
+                "raw": b"%PDF-1.4",
+            }
+        )
+        cls.files = {
+            "signed_contract": cls._field_attachment(cls.contract, "signed_contract_file"),
+            "compliance": cls._field_attachment(cls.contract, "compliance_certificate_file"),
+            "amendment": cls._field_attachment(cls.amendment, "document_file"),
+            "license": cls._field_attachment(cls.license, "document"),
+            "plain": cls.plain,
+        }
+
+    @classmethod
+    def _field_attachment(cls, record, field_name):
+        return cls.env["ir.attachment"].search(
+            [
+                ("res_model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("res_field", "=", field_name),
+            ]
+        )
+
+    def _documents(self, user):
+        client = self.client.with_user(user)
+        action = client.action_view_security_documents()
+        return self.env["ir.attachment"].with_user(user).search(action["domain"])
+
+    def test_field_files_listed(self):
+        """The Documents list holds the files of document fields, but not the avatar."""
+        avatar = self._field_attachment(self.client, "image_1920")
+        self.assertTrue(avatar)
+        for key, attachment in self.files.items():
+            with self.subTest(file=key):
+                self.assertEqual(len(attachment), 1)
+
+        documents = self._documents(self.user_manager)
+
+        self.assertEqual(documents, self.env["ir.attachment"].union(*self.files.values()))
+        self.assertNotIn(avatar, documents)
+        self.assertEqual(self.client.with_user(self.user_manager).security_document_count, 5)
+
+    def test_field_files_by_group(self):
+        """Each group gets the field files it may read, never a field restricted to others."""
+        cases = [
+            (self.user_guard, {"license", "plain"}),
+            (self.user_operations, {"compliance", "amendment", "license", "plain"}),
+            (self.user_billing, {"signed_contract", "compliance", "amendment", "plain"}),
+            (self.user_manager, set(self.files)),
+        ]
+        for user, visible in cases:
+            with self.subTest(user=user.login):
+                documents = self._documents(user)
+
+                expected = self.env["ir.attachment"].union(*(self.files[key] for key in visible))
+                self.assertEqual(documents, expected)
+                self.assertEqual(
+                    self.client.with_user(user).security_document_count, len(visible)
+                )
+
+    def test_signed_contract_hidden_from_operations(self):
+        """ir.attachment's search drops the signed contract for users outside billing."""
+        domain = [("res_field", "=", "signed_contract_file"), ("res_id", "=", self.contract.id)]
+        cases = [
+            (self.user_operations, self.env["ir.attachment"]),
+            (self.user_billing, self.files["signed_contract"]),
+        ]
+        for user, expected in cases:
+            with self.subTest(user=user.login):
+                found = self.env["ir.attachment"].with_user(user).search(domain)
+
+                self.assertEqual(found, expected)
+
+    def test_document_name_and_kind(self):
+        """A field file is named after its record's file name, else its field label."""
+        cases = [
+            ("signed_contract", "Contract KFGH signed.pdf", "Signed Contract"),
+            ("compliance", "Compliance Certificate", "Compliance Certificate"),
+            ("amendment", "Amendment 1 signed.pdf", "Document"),
+            ("license", "Civil defence licence.png", "Document"),
+            ("plain", "Site survey.pdf", "Attachment"),
+        ]
+        for key, name, kind in cases:
+            with self.subTest(file=key):
+                attachment = self.files[key].with_user(self.user_manager)
+
+                self.assertEqual(attachment.security_document_name, name)
+                self.assertEqual(attachment.security_document_kind, kind)
+
+    def test_document_name_follows_record(self):
+        """Renaming the file on its record renames the document in the list."""
+        self.contract.signed_contract_filename = "Contract KFGH final.pdf"
+
+        attachment = self.files["signed_contract"].with_user(self.user_billing)
+
+        self.assertEqual(attachment.security_document_name, "Contract KFGH final.pdf")
+
+    def test_rename_plain_document(self):
+        """Editing the document name of a plain attachment renames the attachment."""
+        document = self.plain.with_user(self.user_manager)
+
+        document.security_document_name = "Site survey 2026.pdf"
+
+        self.assertEqual(document.name, "Site survey 2026.pdf")
+
+    def test_create_document_by_name(self):
+        """A new line of the Documents list needs only the document name and file."""
+        action = self.client.with_user(self.user_manager).action_view_security_documents()
+        Attachment = self.env["ir.attachment"].with_user(self.user_manager)
+
+        document = Attachment.with_context(action["context"]).create(
+            {"security_document_name": "Guard roster.pdf", "datas": base64.b64encode(b"%PDF-1.4")}
+        )
+
+        self.assertEqual(document.name, "Guard roster.pdf")
+        self.assertEqual(document.mimetype, "application/pdf")
+        self.assertIn(document, Attachment.search(action["domain"]))
+
+    def test_rename_field_file_rejected(self):
+        """A field file cannot be renamed from the Documents list; the error names its record."""
+        attachment = self.files["signed_contract"].with_user(self.user_billing)
+
+        with self.assertRaises(UserError) as caught:
+            attachment.security_document_name = "Other name.pdf"
+
+        self.assertIn("Signed Contract", str(caught.exception))
+        self.assertIn(self.contract.name, str(caught.exception))
+        self.assertEqual(attachment.name, "signed_contract_file")
+
+    def test_document_names_query_count(self):
+        """Naming the field files of several contracts takes as many queries as for one."""
+        pdf = base64.b64encode(b"%PDF-1.4")
+        contracts = self.env["security.contract"].create(
+            [
+                {
+                    "partner_id": self.client.id,
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-12-31",
+                    "signed_contract_file": pdf,
+                    "signed_contract_filename": f"Contract {index}.pdf",
+                    "compliance_certificate_file": pdf,
+                    "compliance_certificate_filename": f"Certificate {index}.pdf",
+                }
+                for index in range(3)
+            ]
+        )
+        Attachment = self.env["ir.attachment"].with_user(self.user_manager)
+        domain = [
+            ("res_model", "=", "security.contract"),
+            ("res_field", "in", ["signed_contract_file", "compliance_certificate_file"]),
+        ]
+        one = Attachment.search(domain + [("res_id", "=", self.contract.id)])
+        many = Attachment.search(domain + [("res_id", "in", (self.contract | contracts).ids)])
+        fnames = ["security_document_name", "security_document_kind"]
+        many.read(fnames)  # warm the access caches
+
+        queries = []
+        for attachments in (one, many):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            attachments.read(fnames)
+            queries.append(self.env.cr.sql_log_count - before)
+
+        self.assertEqual(len(many), 8)
+        self.assertEqual(queries[0], queries[1])
+
+
+class TestClientFileLayout(SecurityGuardCase):
+    def test_contact_cards_show_numbers_left_to_right(self):
+        """The contact cards of the client form write phone, mobile and email left to right."""
+        views = self.env["res.partner"].get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        for fname in ("phone", "mobile", "email"):
+            with self.subTest(field=fname):
+                fields = arch.xpath(f"//field[@name='child_ids']/kanban//field[@name='{fname}']")
+
+                self.assertTrue(fields)
+                self.assertIn("o_force_ltr", fields[0].get("class", "").split())
+
+    def test_site_licences_have_phone_cards(self):
+        """A site's licences have a kanban, which Odoo shows on phones instead of the list."""
+        views = self.env["security.site"].with_user(self.user_guard).get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+
+        licences = arch.xpath("//field[@name='license_ids']")
+
+        self.assertTrue(licences)
+        self.assertTrue(licences[0].xpath("./list"))
+        self.assertTrue(licences[0].xpath("./kanban//field[@name='name']"))
+        self.assertTrue(licences[0].xpath("./kanban//field[@name='state']"))
