@@ -27,7 +27,8 @@ AE_TRADE_LICENSE_MIN_LENGTH = 4
 AE_TRADE_LICENSE_MAX_LENGTH = 20
 
 
-def _to_ascii_digits(number):
+def to_ascii_digits(number):
+    """Return ``number`` with its Arabic-Indic digits replaced by ASCII digits."""
     return number.translate(_ARABIC_DIGITS)
 
 
@@ -36,7 +37,7 @@ def sa_cr_compact(number):
 
     Spaces and hyphens are removed and Arabic-Indic digits become ASCII.
     """
-    return clean(_to_ascii_digits(number), " -").strip()
+    return clean(to_ascii_digits(number), " -").strip()
 
 
 def sa_cr_validate(number):
@@ -71,7 +72,7 @@ def ae_trade_license_compact(number):
     Spaces, hyphens, slashes and dots are removed, letters are upper-cased and
     Arabic-Indic digits become ASCII, so "cn-1234567" becomes "CN1234567".
     """
-    return clean(_to_ascii_digits(number), " -/.").strip().upper()
+    return clean(to_ascii_digits(number), " -/.").strip().upper()
 
 
 def ae_trade_license_validate(number):
@@ -109,7 +110,7 @@ def ae_trn_compact(number):
     Spaces and hyphens and a leading "AE" are removed, and Arabic-Indic
     digits become ASCII.
     """
-    number = clean(_to_ascii_digits(number), " -").strip().upper()
+    number = clean(to_ascii_digits(number), " -").strip().upper()
     if number.startswith("AE"):
         number = number[2:]
     return number

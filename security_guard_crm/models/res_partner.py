@@ -177,6 +177,16 @@ class ResPartner(models.Model):
     def _check_security_tag_company(self):
         self._check_company(["security_tag_ids"])
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_identifier_digits(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalize_identifier_digits(vals)
+        return super().write(vals)
+
     def action_view_security_sites(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -221,6 +231,16 @@ class ResPartner(models.Model):
             "default_res_id": self.id,
         }
         return action
+
+    @api.model
+    def _normalize_identifier_digits(self, vals):
+        """Store VAT and registration numbers typed on an Arabic keyboard with ASCII digits.
+
+        base_vat checks the stored VAT number, and rejects Arabic-Indic digits.
+        """
+        for field_name in ("vat", "company_registry"):
+            if isinstance(vals.get(field_name), str):
+                vals[field_name] = identifiers.to_ascii_digits(vals[field_name])
 
     def _get_company_registry_labels(self):
         labels = super()._get_company_registry_labels()

@@ -65,6 +65,15 @@ class TestContractReference(ContractCase):
 
         self.assertTrue(contract.name.startswith("SGC/2027/"), contract.name)
 
+    def test_rejected_contract_keeps_no_number(self):
+        """A contract rejected on save does not use up a reference number."""
+        first = self._create_contract()
+        with self.assertRaises(ValidationError):
+            self._create_contract(date_start="2026-06-01", date_end="2026-05-01")
+        second = self._create_contract()
+
+        self.assertEqual(int(second.name[-4:]), int(first.name[-4:]) + 1)
+
     def test_reference_typed_by_user(self):
         """A reference typed by the user is kept."""
         contract = self._create_contract(name="MOH-RYD-2026-17")

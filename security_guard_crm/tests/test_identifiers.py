@@ -127,3 +127,24 @@ class TestUaeVat(TransactionCase):
         )
 
         self.assertEqual(partner.vat, "100123456700003")
+
+    def test_partner_arabic_digits_stored_ascii(self):
+        """VAT and registration numbers typed in Arabic-Indic digits are saved in ASCII."""
+        partner = self.env["res.partner"].create(
+            {
+                "name": "شركة الاختبار",
+                "is_company": True,
+                "is_security_client": True,
+                "country_id": self.env.ref("base.sa").id,
+                "vat": "\u0663\u0661\u0660\u0661\u0667\u0665\u0663\u0669\u0667\u0664\u0660\u0660\u0660\u0660\u0663",
+                "company_registry": "\u0661\u0660\u0661\u0660\u0661\u0662\u0663\u0664\u0665\u0666",
+            }
+        )
+
+        self.assertEqual(partner.vat, "310175397400003")
+        self.assertEqual(partner.company_registry, "1010123456")
+
+        partner.write({"company_registry": "\u0662\u0660\u0665\u0660\u0660\u0660\u0660\u0664\u0661\u0667"})
+
+        self.assertEqual(partner.company_registry, "2050000417")
+
