@@ -119,13 +119,14 @@ def ae_trn_compact(number):
 def ae_trn_validate(number):
     """Check a UAE tax registration number (TRN) and return it compact.
 
-    The Federal Tax Authority issues 15-digit TRNs that start with 100.
+    A TRN issued by the UAE Federal Tax Authority has 15 digits and starts
+    with 100.
 
     :raises InvalidFormat: the number has other characters or another prefix
     :raises InvalidLength: the number does not have 15 digits
     """
-    # NOTE: the last digits are not checked against a check digit, because
-    # the Federal Tax Authority publishes none.
+    # NOTE: only the length and the 100 prefix are checked; no check-digit
+    # rule for TRNs is implemented.
     number = ae_trn_compact(number)
     if not isdigits(number):
         raise InvalidFormat()
