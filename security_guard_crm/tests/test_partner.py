@@ -152,14 +152,19 @@ class TestClientIdentifiers(ClientFormCase):
                 )
                 self.assertEqual(partner.company_registry_label, label)
 
-    def test_client_form_invalid_vat(self):
-        """The client form rejects an invalid Saudi VAT number and names it."""
+    def _new_client_form(self):
+        """Return the client form of a new client, opened by a manager from the Clients menu."""
         form = Form(
             self.env["res.partner"]
             .with_user(self.user_manager)
             .with_context(default_is_security_client=True, default_is_company=True)
         )
         form.name = "Riyadh Business Park"
+        return form
+
+    def test_client_form_invalid_vat(self):
+        """The client form rejects an invalid Saudi VAT number and names it."""
+        form = self._new_client_form()
         form.country_id = self.country_sa
         form.security_entity_type = "company"
         form.vat = "300000000000001"
@@ -171,12 +176,7 @@ class TestClientIdentifiers(ClientFormCase):
 
     def test_client_form_valid_identifiers(self):
         """The client form saves a valid VAT number and compacts the Saudi CR."""
-        form = Form(
-            self.env["res.partner"]
-            .with_user(self.user_manager)
-            .with_context(default_is_security_client=True, default_is_company=True)
-        )
-        form.name = "Riyadh Business Park"
+        form = self._new_client_form()
         form.country_id = self.country_sa
         form.security_entity_type = "company"
         form.vat = "310175397400003"
@@ -190,12 +190,7 @@ class TestClientIdentifiers(ClientFormCase):
 
     def test_client_form_invalid_cr(self):
         """The client form rejects an invalid Saudi CR and names it."""
-        form = Form(
-            self.env["res.partner"]
-            .with_user(self.user_manager)
-            .with_context(default_is_security_client=True, default_is_company=True)
-        )
-        form.name = "Riyadh Business Park"
+        form = self._new_client_form()
         form.country_id = self.country_sa
         form.security_entity_type = "company"
         form.company_registry = "1010-12345"
@@ -207,12 +202,7 @@ class TestClientIdentifiers(ClientFormCase):
 
     def test_client_form_requires_entity_type(self):
         """The client form does not save a client without an entity type."""
-        form = Form(
-            self.env["res.partner"]
-            .with_user(self.user_manager)
-            .with_context(default_is_security_client=True, default_is_company=True)
-        )
-        form.name = "Riyadh Business Park"
+        form = self._new_client_form()
 
         with self.assertRaisesRegex(AssertionError, "security_entity_type"):
             form.save()
