@@ -85,3 +85,39 @@ class SecurityGuardCase(TransactionCase):
             name=f"Test {login.title()}",
             groups=f"security_guard_crm.{group}",
         )
+
+
+class AccessCase(SecurityGuardCase):
+    """Base of the access tests: the users by role and one record of each model."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users_by_role = {
+            "guard": cls.user_guard,
+            "supervisor": cls.user_supervisor,
+            "operations": cls.user_operations,
+            "billing": cls.user_billing,
+            "custodian": cls.user_custodian,
+            "manager": cls.user_manager,
+            "employee": cls.user_employee,
+        }
+        cls.tag = cls.env["security.tag"].create(
+            {"name": "Hospital", "company_id": cls.company.id}
+        )
+        cls.amendment = cls.env["security.contract.amendment"].create(
+            {
+                "name": "AMD-0001",
+                "contract_id": cls.contract.id,
+                "summary": "Two more guards at the emergency entrance.",
+            }
+        )
+        cls.records_by_model = {
+            "security.tag": cls.tag,
+            "security.license.type": cls.license_type,
+            "security.site": cls.site,
+            "security.site.license": cls.license,
+            "security.contract": cls.contract,
+            "security.contract.amendment": cls.amendment,
+        }
+

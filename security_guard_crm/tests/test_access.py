@@ -8,7 +8,7 @@ from odoo.tests import tagged
 from odoo.tests.common import new_test_user
 
 from .access_matrix import ACCESS_MATRIX
-from .common import SecurityGuardCase
+from .common import AccessCase
 
 OPERATIONS = {"R": "read", "W": "write", "C": "create", "D": "unlink"}
 
@@ -23,38 +23,11 @@ COMPANY_BOUND_MODELS = [
 
 
 @tagged("post_install", "-at_install", "security_access")
-class TestAccess(SecurityGuardCase):
+class TestAccess(AccessCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.users_by_role = {
-            "guard": cls.user_guard,
-            "supervisor": cls.user_supervisor,
-            "operations": cls.user_operations,
-            "billing": cls.user_billing,
-            "custodian": cls.user_custodian,
-            "manager": cls.user_manager,
-            "employee": cls.user_employee,
-        }
         cls.name_counter = count(1)
-        cls.tag = cls.env["security.tag"].create(
-            {"name": "Hospital", "company_id": cls.company.id}
-        )
-        cls.amendment = cls.env["security.contract.amendment"].create(
-            {
-                "name": "AMD-0001",
-                "contract_id": cls.contract.id,
-                "summary": "Two more guards at the emergency entrance.",
-            }
-        )
-        cls.records_by_model = {
-            "security.tag": cls.tag,
-            "security.license.type": cls.license_type,
-            "security.site": cls.site,
-            "security.site.license": cls.license,
-            "security.contract": cls.contract,
-            "security.contract.amendment": cls.amendment,
-        }
 
         cls.company_b = cls.env["res.company"].create({"name": "Eastern Guarding Co."})
         cls.user_manager_b = new_test_user(

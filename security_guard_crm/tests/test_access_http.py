@@ -5,42 +5,13 @@ from odoo.tests.common import HttpCase, JsonRpcException
 from odoo.tools import mute_logger
 
 from .access_matrix import ACCESS_MATRIX
-from .common import SecurityGuardCase
+from .common import AccessCase
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
 
 
 @tagged("post_install", "-at_install", "security_access")
-class TestAccessHttp(HttpCase, SecurityGuardCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.users_by_role = {
-            "guard": cls.user_guard,
-            "supervisor": cls.user_supervisor,
-            "operations": cls.user_operations,
-            "billing": cls.user_billing,
-            "custodian": cls.user_custodian,
-            "manager": cls.user_manager,
-            "employee": cls.user_employee,
-        }
-        cls.tag = cls.env["security.tag"].create({"name": "Hospital"})
-        cls.amendment = cls.env["security.contract.amendment"].create(
-            {
-                "name": "AMD-0001",
-                "contract_id": cls.contract.id,
-                "summary": "Two more guards at the emergency entrance.",
-            }
-        )
-        cls.records_by_model = {
-            "security.tag": cls.tag,
-            "security.license.type": cls.license_type,
-            "security.site": cls.site,
-            "security.site.license": cls.license,
-            "security.contract": cls.contract,
-            "security.contract.amendment": cls.amendment,
-        }
-
+class TestAccessHttp(HttpCase, AccessCase):
     def _call_kw(self, model, method, args, kwargs=None):
         """Call ``method`` of ``model`` through /web/dataset/call_kw as the logged-in user."""
         return self.make_jsonrpc_request(
