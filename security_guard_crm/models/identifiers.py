@@ -79,8 +79,8 @@ def ae_trade_license_validate(number):
     """Check a UAE trade licence number and return it compact.
 
     Each emirate and free zone numbers its licences its own way, some with
-    digits only and some with a prefix such as "CN-", and this module knows
-    of no check digit in any of them. So it only checks the shape: 4 to 20
+    digits only and some with a prefix such as "CN-". No check-digit rule is
+    implemented for any of them, so only the shape is checked: 4 to 20
     Latin letters and digits, with at least one digit.
 
     :raises InvalidFormat: the number contains other characters or no digit

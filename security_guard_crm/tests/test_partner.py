@@ -715,7 +715,7 @@ class TestClientDocumentFiles(SecurityGuardCase):
         return self.env["ir.attachment"].with_user(user).search(action["domain"])
 
     def test_field_files_listed(self):
-        """The Documents list holds the files of document fields, but not the avatar."""
+        """The Documents list contains the files of document fields, but not the avatar."""
         avatar = self._field_attachment(self.client, "image_1920")
         self.assertTrue(avatar)
         for key, attachment in self.files.items():
